@@ -1,5 +1,28 @@
 // Public surface of @lamina/api.
+import './ops/chain';
+
 export * from './backend/types';
 export * from './backend/kernels';
 export * from './backend/backend';
 export { registerBackend, registeredBackends, setBackend, getBackend } from './backend/registry';
+
+export { Tensor, type NestedArray } from './tensor/tensor';
+export { Variable, variable } from './tensor/variable';
+export {
+  tensor, scalar, tensor1d, fill, zeros, ones, zerosLike, onesLike, range, linspace, eye,
+  randomUniform, randomNormal, truncatedNormal, makeTensor, type TensorLike,
+} from './tensor/create';
+export { tidy, keep, dispose, memory, type MemoryInfo, type TensorContainer } from './engine/scope';
+export { setSeed, Random } from './util/random';
+export * from './util/shape';
+
+export * from './ops/elementwise';
+export * from './ops/reduce';
+export * from './ops/movement';
+export * from './ops/linalg';
+export * from './ops/conv';
+export * from './ops/activations';
+export { cast, upcast } from './ops/convert';
+
+export { grad, grads, valueAndGrad, valueAndGrads, variableGrads, customGrad, type CustomGradFn } from './autodiff/grad';
+export { stopGradient } from './autodiff/stop-gradient';

@@ -1,0 +1,1 @@
+// Public surface of layers/ (filled in as the area grows).

@@ -1,0 +1,1 @@
+// Public surface of models/ (filled in as the area grows).
