@@ -16,13 +16,7 @@ export { tidy, keep, dispose, memory, type MemoryInfo, type TensorContainer } fr
 export { setSeed, Random } from './util/random';
 export * from './util/shape';
 
-export * from './ops/elementwise';
-export * from './ops/reduce';
-export * from './ops/movement';
-export * from './ops/linalg';
-export * from './ops/conv';
-export * from './ops/activations';
-export { cast, upcast } from './ops/convert';
+export * from './ops';
 
 export { grad, grads, valueAndGrad, valueAndGrads, variableGrads, customGrad, type CustomGradFn } from './autodiff/grad';
 export { stopGradient } from './autodiff/stop-gradient';

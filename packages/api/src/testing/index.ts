@@ -1,0 +1,5 @@
+// Test utilities for backends and packages built on the api (import '@lamina/api/testing').
+export { runConformanceSuite } from './conformance';
+export { gradCheck, randomValues, distinctValues, type GradCheckResult } from './gradcheck';
+export { expectValues } from './expect';
+export { conv2dRef, poolRef, matMulRef } from './reference';
