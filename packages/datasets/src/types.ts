@@ -69,3 +69,15 @@ export function arrayTensor(data: TypedArray, shape: readonly number[]): ArrayTe
 export function fromTensorLike(t: TensorLike): ArrayTensor {
   return arrayTensor(t.dataSync(), t.shape);
 }
+
+/** Features and labels with the same number of rows. */
+export interface LabeledArrays {
+  x: ArrayTensor;
+  y: ArrayTensor;
+}
+
+/** What each loader returns, as keras.datasets' ((x_train, y_train), (x_test, y_test)). */
+export interface TrainTestData {
+  train: LabeledArrays;
+  test: LabeledArrays;
+}

@@ -1,5 +1,5 @@
 import { SeededRandom, shuffleInPlace } from '../random/seeded-random';
-import { ArrayTensor, formatShape, isArrayTensor } from '../types';
+import { ArrayTensor, TrainTestData, formatShape, isArrayTensor } from '../types';
 import { rowCount, takeRows } from './rows';
 
 export interface TrainTestSplitOptions {
@@ -13,10 +13,6 @@ export interface TrainTestSplitOptions {
   shuffle?: boolean;
 }
 
-export interface Split {
-  train: { x: ArrayTensor; y: ArrayTensor };
-  test: { x: ArrayTensor; y: ArrayTensor };
-}
 
 function testCount(n: number, testSize: number): number {
   const count = testSize > 0 && testSize < 1 ? Math.ceil(testSize * n) : testSize;
@@ -61,7 +57,7 @@ function stratifiedIndices(labels: ArrayLike<number>, nTest: number, rng: Seeded
 }
 
 /** Splits x and y (row-aligned) into train and test sets, as scikit-learn's train_test_split. */
-export function trainTestSplit(x: ArrayTensor, y: ArrayTensor, options: TrainTestSplitOptions = {}): Split {
+export function trainTestSplit(x: ArrayTensor, y: ArrayTensor, options: TrainTestSplitOptions = {}): TrainTestData {
   const n = rowCount(x, 'trainTestSplit', 'x');
   if (rowCount(y, 'trainTestSplit', 'y') !== n) {
     throw new Error(`trainTestSplit: x has ${n} rows (shape ${formatShape(x.shape)}) but y has ${y.shape[0]} (shape ${formatShape(y.shape)}).`);
