@@ -35,9 +35,13 @@ export function tidy<T extends TensorContainer>(a: string | (() => T), b?: () =>
     if (result instanceof Promise) {
       throw new Error('tidy() cannot take an async function: tensors would be freed before the promise settles. Use await outside tidy.');
     }
-  } finally {
+  } catch (e) {
+    // a failed computation must not leak what it made before failing
     ENGINE.scopes.pop();
+    for (const t of scope) if (!t.kept) t.dispose();
+    throw e;
   }
+  ENGINE.scopes.pop();
   const keepOut = new Set(tensorsIn(result));
   const parent = ENGINE.scopes[ENGINE.scopes.length - 1];
   for (const t of scope) {
