@@ -22,11 +22,32 @@ export function run<K extends KernelName>(
 ): DataArray {
   const before = be.numHandles();
   const impl = be.kernels[kernel] as (i: unknown, a: unknown, o: unknown) => object;
-  const id = impl(inputs, attrs, { shape, dtype });
+  let id: object;
+  try {
+    id = impl(inputs, attrs, { shape, dtype });
+  } catch (e) {
+    expect(be.numHandles()).toBe(before); // a failing kernel leaves nothing behind
+    throw e;
+  }
   expect(be.numHandles()).toBe(before + 1);
   const values = be.readSync({ dataId: id, shape, dtype }).slice();
   be.dispose(id);
   return values;
+}
+
+export type InputSpec = [values: ArrayLike<number>, shape: number[], dtype?: DType];
+
+/** Writes the inputs, runs the kernel (see `run`), and disposes the inputs even if it throws. */
+export function apply<K extends KernelName>(
+  be: CpuBackend, kernel: K, inputs: InputSpec[], attrs: KernelSpecs[K]['attrs'],
+  shape: number[], dtype: DType = 'float32',
+): DataArray {
+  const infos = inputs.map(([v, s, d]) => tensor(be, v, s, d));
+  try {
+    return run(be, kernel, infos as KernelSpecs[K]['inputs'], attrs, shape, dtype);
+  } finally {
+    for (const t of infos) be.dispose(t.dataId);
+  }
 }
 
 /** Seeded PRNG (mulberry32) so failures reproduce. */
