@@ -73,7 +73,7 @@ function request(url: string, timeoutMs: number, redirectsLeft: number): Promise
       resolve(res);
     });
     req.on('timeout', () => req.destroy(new Error(`no data for ${timeoutMs} ms`)));
-    req.on('error', reject);
+    req.on('error', (error) => reject(new Error(describeNetworkError(error))));
   });
 }
 
