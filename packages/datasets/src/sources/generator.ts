@@ -29,14 +29,19 @@ export function fromGenerator<T>(factory: GeneratorFactory<T>): Dataset<T> {
       yield* made as Iterable<T>;
     } else if (typeof (made as Iterator<T>).next === 'function') {
       const it = made as Iterator<T> | AsyncIterator<T>;
+      let finished = false;
       try {
         for (;;) {
           const r = await it.next();
-          if (r.done) return;
+          if (r.done) {
+            finished = true;
+            return;
+          }
           yield r.value;
         }
       } finally {
-        await it.return?.();
+        // Stopped early (or failed): let the iterator clean up, as for-of would.
+        if (!finished) await it.return?.();
       }
     } else {
       throw new Error('fromGenerator: the function returned an object that is neither an iterator nor iterable.');
