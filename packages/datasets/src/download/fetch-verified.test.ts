@@ -2,6 +2,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { filesUnder } from '../__tests__/cache-files';
 import { LoopbackServer, startLoopbackServer } from '../__tests__/loopback-server';
 import { datasetsCacheDir, datasetsMirror } from './cache-dir';
 import { DownloadError, RemoteFile, fetchVerified } from './fetch-verified';
@@ -12,11 +13,7 @@ const sha = crypto.createHash('sha256').update(body).digest('hex');
 let server: LoopbackServer;
 let cacheDir: string;
 
-/** Every file under the cache folder (the folders themselves may exist). */
-function cacheFiles(): string[] {
-  if (!fs.existsSync(cacheDir)) return [];
-  return (fs.readdirSync(cacheDir, { recursive: true }) as string[]).filter((p) => fs.statSync(path.join(cacheDir, p)).isFile()).sort();
-}
+const cacheFiles = (): string[] => filesUnder(cacheDir);
 
 function remote(route: string, name = 'blob.bin', hash = sha): RemoteFile {
   return { name, url: `${server.baseUrl}${route}`, sha256: hash, bytes: body.length };

@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as tar from 'tar-stream';
 import * as zlib from 'zlib';
+import { filesUnder } from '../__tests__/cache-files';
 import { LoopbackServer, startLoopbackServer } from '../__tests__/loopback-server';
 import { RemoteFile } from '../download/fetch-verified';
 import { encodeIdx } from '../io/idx';
@@ -51,9 +52,7 @@ let cacheDir: string;
 let cifar10Tgz: Buffer;
 let cifar100Tgz: Buffer;
 
-function cacheFiles(): string[] {
-  return (fs.readdirSync(cacheDir, { recursive: true }) as string[]).filter((p) => fs.statSync(path.join(cacheDir, p)).isFile()).sort();
-}
+const cacheFiles = (): string[] => filesUnder(cacheDir);
 
 beforeAll(async () => {
   cifar10Tgz = await tarGz({

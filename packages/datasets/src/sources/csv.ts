@@ -85,6 +85,8 @@ function parseValue(raw: string, col: ColumnPlan, missing: Set<string>, where: s
  * Streams a CSV file from disk, one element per record (memory: one record at a time).
  * Quoted fields, CRLF line ends, a BOM and blank lines are handled by csv-parse.
  */
+export function fromCsv(file: string, options: CsvOptions & { labelColumn: string | string[] }): Dataset<CsvLabeledRecord>;
+export function fromCsv(file: string, options?: CsvOptions): Dataset<CsvRecord>;
 export function fromCsv(file: string, options: CsvOptions = {}): Dataset<CsvRecord | CsvLabeledRecord> {
   const header = options.header ?? true;
   const delimiter = options.delimiter ?? ',';
@@ -95,7 +97,7 @@ export function fromCsv(file: string, options: CsvOptions = {}): Dataset<CsvReco
     throw new Error(`fromCsv: ${file}: header is false, so give the column names with columnNames: ['a', 'b', ...].`);
   }
 
-  return new Dataset(async function* records() {
+  return new Dataset<CsvRecord | CsvLabeledRecord>(async function* records() {
     if (!fs.existsSync(file)) {
       throw new Error(`fromCsv: no such file: ${file} (resolved to ${path.resolve(file)}).`);
     }
