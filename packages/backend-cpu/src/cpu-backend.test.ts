@@ -26,10 +26,25 @@ describe('CpuBackend storage', () => {
     expect(() => backend().write(new Float32Array(5), [2, 3], 'float32')).toThrow(/5 values do not fill shape \[2, 3\] \(6 elements\)/);
   });
 
-  test('read resolves to the same values as readSync', async () => {
+  test('read resolves to a copy of the values; readSync returns them as stored', async () => {
     const be = backend();
-    const t = tensor(be, [1, 2, 3], [3]);
-    expect(Array.from(await be.read(t))).toEqual([1, 2, 3]);
+    const t = tensor(be, [1, 2, 3], [3], 'int32');
+    const copy = await be.read(t);
+    expect(copy).toBeInstanceOf(Int32Array);
+    expect(Array.from(copy)).toEqual([1, 2, 3]);
+    copy[0] = 42;
+    expect(Array.from(be.readSync(t))).toEqual([1, 2, 3]);
+  });
+
+  test('a kernel result of another array type is stored as out.dtype', () => {
+    const be = backend();
+    const x = tensor(be, [1.5, -2.5, 3.5, 0], [1, 2, 2, 1]);
+    const conv = { batch: 1, inHeight: 2, inWidth: 2, inChannels: 1, outHeight: 1, outWidth: 1, outChannels: 1, filterHeight: 2, filterWidth: 2,
+      strideHeight: 1, strideWidth: 1, dilationHeight: 1, dilationWidth: 1, pad: { top: 0, bottom: 0, left: 0, right: 0 }, channelMultiplier: 1 };
+    const id = be.kernels.maxPool([x], { conv }, { shape: [1, 1, 1, 1], dtype: 'int32' });
+    const got = be.readSync({ dataId: id, shape: [1, 1, 1, 1], dtype: 'int32' });
+    expect(got).toBeInstanceOf(Int32Array);
+    expect(Array.from(got)).toEqual([3]);
   });
 
   test('numHandles counts live handles exactly; dispose brings it back', () => {

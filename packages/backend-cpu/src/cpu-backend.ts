@@ -22,6 +22,10 @@ class CpuData {
   constructor(public values: DataArray | null, readonly owner: CpuBackend) {}
 }
 
+function isStoredAs(values: DataArray, dtype: DType): boolean {
+  return dtype === 'float32' ? values instanceof Float32Array : dtype === 'int32' ? values instanceof Int32Array : values instanceof Uint8Array;
+}
+
 function convert(values: DataArray, dtype: DType): DataArray {
   const out = alloc(dtype, values.length);
   if (dtype === 'bool') for (let i = 0; i < values.length; i++) out[i] = values[i] !== 0 ? 1 : 0;
@@ -94,8 +98,9 @@ export class CpuBackend implements Backend {
     return this.handle(convert(values, dtype));
   }
 
+  /** A copy: what an async read hands out may end up mutated by user code. */
   read(t: TensorInfo): Promise<DataArray> {
-    return Promise.resolve(this.readSync(t));
+    return Promise.resolve(this.readSync(t).slice());
   }
 
   readSync(t: TensorInfo): DataArray {
@@ -142,7 +147,7 @@ export class CpuBackend implements Backend {
     if (values.length !== n) {
       throw new Error(`${kernel}: produced ${values.length} elements, but the output shape ${shapeStr(out.shape)} has ${n}`);
     }
-    return this.handle(values.constructor === alloc(out.dtype, 0).constructor ? values : convert(values, out.dtype));
+    return this.handle(isStoredAs(values, out.dtype) ? values : convert(values, out.dtype));
   }
 }
 
