@@ -20,3 +20,9 @@ export * from './ops';
 
 export { grad, grads, valueAndGrad, valueAndGrads, variableGrads, customGrad, type CustomGradFn } from './autodiff/grad';
 export { stopGradient } from './autodiff/stop-gradient';
+export * as layers from './layers';
+export { sequential, model, input, modelFromJSON, LayersModel, Sequential, SymbolicTensor, InputLayer, registerLayer, serialization, Layer } from './models';
+export * as initializers from './initializers';
+export * as regularizers from './regularizers';
+export * as constraints from './constraints';
+export * as activations from './activations';
