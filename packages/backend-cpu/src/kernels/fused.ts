@@ -27,7 +27,7 @@ export function matMulBiasAct(
 function activation(act: FusedActivation): (x: number) => number {
   switch (act) {
     case 'linear': return (x) => x;
-    case 'relu': return (x) => (x < 0 ? 0 : x);
+    case 'relu': return (x) => (x + Math.abs(x)) * 0.5; // branch-free, see unary.ts
     case 'relu6': return relu6;
     case 'sigmoid': return sigmoid;
     case 'tanh': return Math.tanh;

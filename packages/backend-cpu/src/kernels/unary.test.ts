@@ -52,6 +52,14 @@ describe('unary', () => {
     expectClose(unary(op, xs), f32(want), 1e-6, 1e-6);
   });
 
+  test('relu keeps NaN, maps -0 to 0 and is exact at the ends of float32 and int32', () => {
+    const got = unary('relu', [NaN, -0, 3.4e38, -3.4e38, 1e-45]);
+    expect(Number.isNaN(got[0])).toBe(true);
+    expect(Object.is(got[1], 0)).toBe(true);
+    expect(got.slice(2)).toEqual(f32([3.4e38, 0, 1e-45]));
+    expect(unary('relu', [2147483647, -2147483648, 5], 'int32')).toEqual([2147483647, 0, 5]);
+  });
+
   test('softplus stays finite and accurate where the naive formula overflows or loses precision', () => {
     expectClose(unary('softplus', [100, -100, 30]), f32([100, Math.exp(-100), 30 + Math.exp(-30)]), 0, 1e-6);
   });
