@@ -54,12 +54,12 @@ export class TfjsBackend implements Backend {
     return this.adopt(tf.tensor(copyAs(values, dtype), shape as number[], dtype));
   }
 
-  read(t: TensorInfo): Promise<DataArray> {
-    return this.tensorOf(t, 'read').data() as Promise<DataArray>;
+  async read(t: TensorInfo): Promise<DataArray> {
+    return arrayOf(await this.tensorOf(t, 'read').data() as DataArray, t.dtype);
   }
 
   readSync(t: TensorInfo): DataArray {
-    return this.tensorOf(t, 'readSync').dataSync() as DataArray;
+    return arrayOf(this.tensorOf(t, 'readSync').dataSync() as DataArray, t.dtype);
   }
 
   dispose(dataId: DataId): void {
@@ -118,6 +118,12 @@ export class TfjsBackend implements Backend {
     }
     return dataId;
   }
+}
+
+/** tfjs-backend-cpu's int32 -> float32 cast keeps the Int32Array behind the float tensor. */
+function arrayOf(values: DataArray, dtype: DType): DataArray {
+  const Ctor = dtype === 'float32' ? Float32Array : dtype === 'int32' ? Int32Array : Uint8Array;
+  return values instanceof Ctor ? values : Ctor.from(values);
 }
 
 /** tf.tensor keeps a reference to a typed array on some engines; the contract wants a copy. */

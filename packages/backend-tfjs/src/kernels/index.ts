@@ -12,6 +12,14 @@ import { concat, gather, pad, reverse, stridedSlice, unsortedSegmentSum } from '
 import { avgPool, avgPoolGrad, maxPool, maxPoolGrad } from './pool';
 import { argReduce, reduce } from './reduce';
 
+/**
+ * Moves bool data as int32 (the result is cast back by `run`): the wasm engine's PadV2 and
+ * friends write 4-byte elements into 1-byte bool buffers and corrupt its heap.
+ */
+function boolAsInt(body: (xs: tf.Tensor[]) => tf.Tensor): (xs: tf.Tensor[]) => tf.Tensor {
+  return (xs) => body(xs.map((x) => (x.dtype === 'bool' ? tf.cast(x, 'int32') : x)));
+}
+
 /** The Backend kernel table: each entry runs its tfjs body through `run` (tidy, dtype/shape check, handle). */
 export function makeKernels(run: Run, _engine: EngineSpec): KernelImpls {
   return {
@@ -23,14 +31,15 @@ export function makeKernels(run: Run, _engine: EngineSpec): KernelImpls {
     argMax: (i, { axis }, out) => run(i, out, 'argMax', ([x]) => argReduce(x!, axis, 'max')),
     argMin: (i, { axis }, out) => run(i, out, 'argMin', ([x]) => argReduce(x!, axis, 'min')),
     reshape: (i, { shape }, out) => run(i, out, 'reshape', ([x]) => tf.reshape(x!, [...shape])),
-    transpose: (i, { perm }, out) => run(i, out, 'transpose', ([x]) => tf.transpose(x!, perm)),
-    slice: (i, { begin, size }, out) => run(i, out, 'slice', ([x]) => tf.slice(x!, begin, size)),
-    stridedSlice: (i, { begin, strides }, out) => run(i, out, 'stridedSlice', ([x]) => stridedSlice(x!, begin, strides, out.shape)),
-    concat: (i, { axis }, out) => run(i, out, 'concat', (xs) => concat(xs, axis)),
-    pad: (i, { paddings, value }, out) => run(i, out, 'pad', ([x]) => pad(x!, paddings, value)),
-    tile: (i, { reps }, out) => run(i, out, 'tile', ([x]) => tf.tile(x!, reps)),
-    reverse: (i, { axes }, out) => run(i, out, 'reverse', ([x]) => reverse(x!, axes)),
-    gather: (i, { axis }, out) => run(i, out, 'gather', ([x, idx]) => gather(x!, idx!, axis)),
+    transpose: (i, { perm }, out) => run(i, out, 'transpose', boolAsInt(([x]) => tf.transpose(x!, perm))),
+    slice: (i, { begin, size }, out) => run(i, out, 'slice', boolAsInt(([x]) => tf.slice(x!, begin, size))),
+    stridedSlice: (i, { begin, strides }, out) =>
+      run(i, out, 'stridedSlice', boolAsInt(([x]) => stridedSlice(x!, begin, strides, out.shape))),
+    concat: (i, { axis }, out) => run(i, out, 'concat', boolAsInt((xs) => concat(xs, axis))),
+    pad: (i, { paddings, value }, out) => run(i, out, 'pad', boolAsInt(([x]) => pad(x!, paddings, value))),
+    tile: (i, { reps }, out) => run(i, out, 'tile', boolAsInt(([x]) => tf.tile(x!, reps))),
+    reverse: (i, { axes }, out) => run(i, out, 'reverse', boolAsInt(([x]) => reverse(x!, axes))),
+    gather: (i, { axis }, out) => run(i, out, 'gather', boolAsInt(([x, idx]) => gather(x!, idx!, axis))),
     unsortedSegmentSum: (i, { numSegments }, out) =>
       run(i, out, 'unsortedSegmentSum', ([x, idx]) => unsortedSegmentSum(x!, idx!, numSegments, out.shape)),
     matMul: (i, { transposeA, transposeB }, out) => run(i, out, 'matMul', ([a, b]) => matMul(a!, b!, transposeA, transposeB)),
