@@ -15,3 +15,15 @@ export { Flatten, flatten } from './reshaping/flatten';
 export { Reshape, reshape } from './reshaping/reshape';
 export { Permute, permute } from './reshaping/permute';
 export { RepeatVector, repeatVector } from './reshaping/repeat-vector';
+export { Conv1D, Conv2D, conv1d, conv2d } from './convolutional/conv';
+export { Conv2DTranspose, conv2dTranspose } from './convolutional/conv2d-transpose';
+export { DepthwiseConv2D, SeparableConv2D, depthwiseConv2d, separableConv2d } from './convolutional/depthwise-conv2d';
+export {
+  MaxPooling1D, MaxPooling2D, AveragePooling1D, AveragePooling2D, maxPooling1d, maxPooling2d, averagePooling1d, averagePooling2d,
+} from './pooling/pooling';
+export {
+  GlobalMaxPooling1D, GlobalMaxPooling2D, GlobalAveragePooling1D, GlobalAveragePooling2D,
+  globalMaxPooling1d, globalMaxPooling2d, globalAveragePooling1d, globalAveragePooling2d,
+} from './pooling/global-pooling';
+export { BatchNormalization, batchNormalization } from './normalization/batch-normalization';
+export { LayerNormalization, layerNormalization } from './normalization/layer-normalization';

@@ -39,7 +39,7 @@ interface LayerWeight {
 const nameCounters = new Map<string, number>();
 /** 'Conv2D' -> 'conv2d_1', 'conv2d_2', ... (one counter per prefix). */
 export function uniqueLayerName(className: string): string {
-  const prefix = className.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+  const prefix = className.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
   const n = (nameCounters.get(prefix) ?? 0) + 1;
   nameCounters.set(prefix, n);
   return `${prefix}_${n}`;

@@ -1,0 +1,1 @@
+export { Embedding, embedding, type EmbeddingArgs } from './embedding';
