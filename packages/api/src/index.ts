@@ -26,3 +26,7 @@ export * as initializers from './initializers';
 export * as regularizers from './regularizers';
 export * as constraints from './constraints';
 export * as activations from './activations';
+export * as losses from './training/losses';
+export * as train from './training/optimizers';
+export * as metrics from './training/metrics';
+export * as callbacks from './training/callbacks';
