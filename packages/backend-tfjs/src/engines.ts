@@ -84,9 +84,9 @@ export function loadEngine(spec: EngineSpec): Promise<void> {
         'Make sure it and @tensorflow/tfjs-core are both version 4.22.0.',
     );
   }
-  if (spec.tfBackend === 'cpu') silenceNodeHint();
   // Synchronous for cpu and tensorflow backends (their factories are sync); wasm resolves later.
   const switched = tf.setBackend(spec.tfBackend);
+  if (spec.tfBackend === 'cpu') silenceNodeHint();
   return switched.then((ok) => {
     if (!ok) throw new Error(`tfjs could not initialise the '${spec.name}' engine (${spec.pkg}); see the messages above.`);
     if (spec.name === 'node-gpu') warnIfNotOnGpu();
@@ -95,10 +95,8 @@ export function loadEngine(spec: EngineSpec): Promise<void> {
 
 /** tfjs-backend-cpu prints an advert for tfjs-node on first use; Lamina users chose their engine. */
 function silenceNodeHint(): void {
-  tf.ready().then(() => {
-    const b = tf.findBackend('cpu') as unknown as { firstUse?: boolean } | null;
-    if (b && 'firstUse' in b) b.firstUse = false;
-  }).catch(() => undefined);
+  const b = tf.findBackend('cpu') as unknown as { firstUse?: boolean } | null;
+  if (b && 'firstUse' in b) b.firstUse = false;
 }
 
 let warnedCpuFallback = false;

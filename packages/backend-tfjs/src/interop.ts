@@ -4,14 +4,16 @@ import { TfjsBackend } from './tfjs-backend';
 
 /**
  * Moving tensors between Lamina and TensorFlow.js. On the tfjs backend both directions share
- * the stored data (tf.clone is a new reference to the same buffer, not a copy); elsewhere the
- * values are copied once.
+ * the stored data: a same-shape reshape is a second reference to the same buffer on every
+ * engine (tf.clone copies on wasm). Elsewhere the values are copied once.
  */
+
+const share = (x: tf.Tensor): tf.Tensor => tf.reshape(x, x.shape);
 
 /** A tf.Tensor with `t`'s values. The caller owns it (dispose it); `t` stays valid. */
 export function toTf(t: Tensor): tf.Tensor {
   t.assertAlive('toTf');
-  if (t.backend instanceof TfjsBackend) return tf.clone(t.backend.tensorOf(t, 'toTf'));
+  if (t.backend instanceof TfjsBackend) return share(t.backend.tensorOf(t, 'toTf'));
   return tf.tensor(t.dataSync(), t.shape, t.dtype);
 }
 
@@ -26,7 +28,7 @@ export function fromTf(x: tf.Tensor): Tensor {
   const backend = getBackend();
   if (backend instanceof TfjsBackend) {
     backend.activate();
-    return new Tensor(backend.adopt(tf.clone(x)), x.shape, dtype, backend);
+    return new Tensor(backend.adopt(share(x)), x.shape, dtype, backend);
   }
   return new Tensor(backend.write(x.dataSync() as Float32Array | Int32Array | Uint8Array, x.shape, dtype), x.shape, dtype, backend);
 }

@@ -36,6 +36,8 @@ export class TfjsBackend implements Backend {
       (e: Error) => { this.failure = e; throw e; },
     );
     this.ready.catch(() => undefined); // reported on first use instead of as an unhandled rejection
+    // cpu and tfjs-node initialise synchronously: usable at once, without awaiting `ready`.
+    if (tf.getBackend() === this.engine.tfBackend) this.isReady = true;
     const run: Run = (inputs, out, kernel, body) => this.run(inputs, out, kernel, body);
     this.kernels = makeKernels(run, this.engine);
     this.fused = makeFused(run);
