@@ -94,7 +94,8 @@ export async function fitDatasetModel(model: TrainableModel, dataset: BatchDatas
     const verbose = a.verbose ?? 1;
     const history = new History();
     const callbacks = toCallbackList(a.callbacks as CallbackLike[], verbose > 0 ? [new ProgressLogger(verbose)] : []);
-    callbacks.callbacks.unshift(history);
+    // History last, so it records what other callbacks add to the epoch logs (e.g. learning_rate)
+    callbacks.callbacks.push(history);
     callbacks.setModel(model);
     callbacks.setParams({
       epochs, steps: a.batchesPerEpoch ?? null, samples: null, batchSize: null, verbose, initialEpoch: a.initialEpoch ?? 0,

@@ -79,7 +79,8 @@ export async function fitModel(model: TrainableModel, x: ModelData, y: ModelData
     const steps = a.stepsPerEpoch ?? batchesInData;
     const history = new History();
     const callbacks = toCallbackList(a.callbacks as CallbackLike[], verbose > 0 ? [new ProgressLogger(verbose)] : []);
-    callbacks.callbacks.unshift(history);
+    // History last, so it records what other callbacks add to the epoch logs (e.g. learning_rate)
+    callbacks.callbacks.push(history);
     callbacks.setModel(model);
     callbacks.setParams({
       epochs, steps, samples: n, batchSize, verbose, initialEpoch: a.initialEpoch ?? 0,
