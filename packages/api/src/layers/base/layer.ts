@@ -30,6 +30,7 @@ export const baseLayerSchema = z.object({
 export type LayerArgs = z.infer<typeof baseLayerSchema>;
 
 interface LayerWeight {
+  name: string;
   variable: Variable;
   trainable: boolean;
   regularizer?: Regularizer;
@@ -140,12 +141,12 @@ export abstract class Layer {
     name: string, shape: number[], dtype: DType = 'float32', initializer: InitializerIdentifier = 'glorotUniform',
     regularizer?: Regularizer | null, trainable = true, constraint?: Constraint | null,
   ): Variable {
-    if (this.ownWeights.some((w) => w.variable.name.split('/').pop() === name)) {
+    if (this.ownWeights.some((w) => w.name === name)) {
       throw new Error(`${this.desc}: a weight named '${name}' already exists.`);
     }
     const init = getInitializer(initializer, `${this.desc} weight '${name}'`);
     const v = tidy(() => variable(init.apply(shape, dtype), trainable && this._trainable, uniqueVariableName(`${this.name}/${name}`), dtype));
-    this.ownWeights.push({ variable: v, trainable, regularizer: regularizer ?? undefined, constraint: constraint ?? undefined });
+    this.ownWeights.push({ name, variable: v, trainable, regularizer: regularizer ?? undefined, constraint: constraint ?? undefined });
     return v;
   }
 
@@ -246,8 +247,8 @@ export abstract class Layer {
     return multi ? node.outputs : node.outputs[0]!;
   }
 
-  /** Check the input against the spec, build on first use, check again with the built sizes. */
-  protected ensureBuilt(shapes: SymShape[], wasList: boolean): void {
+  /** @internal Check the input against the spec, build on first use, check again with the built sizes (wrappers call it). */
+  ensureBuilt(shapes: SymShape[], wasList: boolean): void {
     assertInputCompatible(this.desc, this.inputSpec, shapes);
     if (!this.built) {
       this.withLayerContext(() => tidy(() => this.build(wasList ? shapes : shapes[0]!)));

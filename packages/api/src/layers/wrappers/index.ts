@@ -1,0 +1,2 @@
+export { Bidirectional, bidirectional, type BidirectionalArgs } from './bidirectional';
+export { TimeDistributed, timeDistributed, type TimeDistributedArgs } from './time-distributed';
