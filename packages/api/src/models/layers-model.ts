@@ -8,6 +8,13 @@ import { InputLayer } from './input-layer';
 import { sortGraph } from './graph';
 import { printSummary } from './summary';
 import { functionalConfig, functionalFromConfig, toJSONString } from './model-config';
+import {
+  compileModel, evaluateDatasetModel, evaluateModel, fitDatasetModel, fitModel, getOptimizer, predictModel,
+  predictOnBatchModel, trainOnBatchModel, type BatchDataset, type CompileArgs, type EvaluateArgs,
+  type EvaluateDatasetArgs, type FitArgs, type FitDatasetArgs, type ModelData, type PredictArgs,
+} from '../training/loop';
+import type { History } from '../training/callbacks/history';
+import type { Optimizer } from '../training/optimizers/optimizer';
 
 export interface ModelArgs {
   inputs: SymbolicTensor | SymbolicTensor[];
@@ -151,6 +158,44 @@ export class LayersModel extends Layer implements TrainableModel {
 
   override computeOutputDtype(_d: DType[]): DType {
     return this.outputs[0]?.dtype ?? 'float32';
+  }
+
+  // Training lives in training/; the model only forwards to it (state is kept there, per model).
+  compile(args: CompileArgs): void {
+    compileModel(this, args);
+  }
+
+  fit(x: ModelData, y: ModelData, args?: FitArgs): Promise<History> {
+    return fitModel(this, x, y, args);
+  }
+
+  fitDataset(dataset: BatchDataset, args?: FitDatasetArgs): Promise<History> {
+    return fitDatasetModel(this, dataset, args);
+  }
+
+  evaluate(x: ModelData, y: ModelData, args?: EvaluateArgs): Promise<Tensor | Tensor[]> {
+    return evaluateModel(this, x, y, args);
+  }
+
+  evaluateDataset(dataset: BatchDataset, args?: EvaluateDatasetArgs): Promise<Tensor | Tensor[]> {
+    return evaluateDatasetModel(this, dataset, args);
+  }
+
+  predict(x: ModelData, args?: PredictArgs): Promise<Tensor | Tensor[]> {
+    return predictModel(this, x, args);
+  }
+
+  predictOnBatch(x: ModelData): Tensor | Tensor[] {
+    return predictOnBatchModel(this, x);
+  }
+
+  trainOnBatch(x: ModelData, y: ModelData): Promise<number | number[]> {
+    return trainOnBatchModel(this, x, y);
+  }
+
+  /** The compiled optimizer (undefined before compile). */
+  get optimizer(): Optimizer | undefined {
+    return getOptimizer(this);
   }
 
   /** Print a Keras-style table of layers, output shapes and parameter counts. */

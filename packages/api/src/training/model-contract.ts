@@ -19,6 +19,8 @@ export interface TrainableModel {
   readonly nonTrainableWeights: Variable[];
   /** Weight-regularization penalties, computed fresh each call (so they are on the gradient tape). */
   regularizationLosses(): Tensor[];
+  /** Project constrained weights (maxNorm, nonNeg, ...) after each optimizer step. */
+  applyConstraints?(): void;
   /** Set by callbacks to end fit after the current batch. */
   stopTraining: boolean;
   getWeights(): Tensor[];

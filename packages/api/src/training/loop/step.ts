@@ -44,6 +44,7 @@ export function trainStep(model: TrainableModel, st: CompiledState, xs: Tensor[]
         return r.total;
       }, vars);
       st.optimizer.applyGradients(vars.map((v): [Tensor, typeof v] => [grads[v.name]!, v]));
+      model.applyConstraints?.();
       st.outputs.forEach((o, i) => o.metrics.forEach((m) => m.updateState(ys[i]!, preds[i]!)));
       return Array.from(stack([value, ...per]).dataSync());
     });
