@@ -13,11 +13,11 @@ layerTest('simpleRNN', {
   reference: ([x], w) => runRef(x!, shape, simpleStep(w, 3), [3]).last,
 });
 
-layerTest('simpleRNN returnSequences goBackwards relu', {
-  make: () => simpleRNN({ units: 3, returnSequences: true, goBackwards: true, activation: 'relu' }),
+layerTest('simpleRNN returnSequences goBackwards sigmoid', {
+  make: () => simpleRNN({ units: 3, returnSequences: true, goBackwards: true, activation: 'sigmoid' }),
   inputShapes: [shape],
   expectedShape: [2, 4, 3],
-  reference: ([x], w) => runRef(x!, shape, simpleStep(w, 3, (v) => Math.max(0, v)), [3], true).sequence,
+  reference: ([x], w) => runRef(x!, shape, simpleStep(w, 3, (v) => 1 / (1 + Math.exp(-v))), [3], true).sequence,
 });
 
 describe('simpleRNN checks', () => {

@@ -1,24 +1,28 @@
-import type { z } from 'zod';
-import type { Tensor } from '../../tensor/tensor';
-import { add } from '../../ops/elementwise';
-import { matMul } from '../../ops/linalg';
+import { z } from 'zod';
+import { baseLayerSchema } from '../base/layer';
 import { registerClass } from '../base/serialization';
 import { validateConfig } from '../validate-config';
-import { RecurrentBase, recurrentSchema } from './recurrent-base';
+import { cellOptionsShape } from './cell-options';
+import { RNN, rnnOptionsShape } from './rnn';
+import { SimpleRNNCell } from './simple-rnn-cell';
+import { cellOptionsOf, splitLayerArgs } from './layer-from-cell';
 
-const schema = recurrentSchema.strict();
+const schema = baseLayerSchema.extend({ ...cellOptionsShape, ...rnnOptionsShape }).strict();
 export type SimpleRNNArgs = z.input<typeof schema>;
 
-/** h_t = activation(x_t W + b + h_{t-1} U). */
-export class SimpleRNN extends RecurrentBase {
+/** Fully connected recurrent layer: h_t = tanh(x_t·W + b + h_{t-1}·U). */
+export class SimpleRNN extends RNN {
   static override className = 'SimpleRNN';
-  protected readonly gates = 1;
-  protected readonly stateCount = 1;
+  declare readonly cell: SimpleRNNCell;
+
   constructor(args: SimpleRNNArgs) {
-    super(validateConfig('simpleRNN', schema, args));
+    const c = validateConfig(`simpleRNN${args?.name ? ` '${args.name}'` : ''}`, schema, args);
+    const { loop, cell } = splitLayerArgs(c, 'SimpleRNN', 'simple_rnn_cell');
+    super(loop, new SimpleRNNCell(cell as never));
   }
-  protected step(xw: Tensor, [h]: Tensor[]): Tensor[] {
-    return [this.activation.apply(add(xw, matMul(h!, this.recurrentKernel)))];
+
+  override getConfig(): Record<string, unknown> {
+    return { ...this.loopConfig(), ...cellOptionsOf(this.cell.getConfig()) };
   }
 }
 registerClass(SimpleRNN);
