@@ -10,7 +10,8 @@ export interface Activation {
 }
 
 const table: Record<string, (x: Tensor) => Tensor> = {
-  linear: (x) => x,
+  // a new handle, so a layer's output never aliases its input
+  linear: (x) => x.clone(),
   relu: ew.relu,
   relu6: ew.relu6,
   elu: ew.elu,

@@ -29,7 +29,6 @@ export { BatchNormalization, batchNormalization } from './normalization/batch-no
 export { LayerNormalization, layerNormalization } from './normalization/layer-normalization';
 export { GaussianNoise, gaussianNoise } from './core/gaussian-noise';
 export { Rescaling, rescaling } from './core/rescaling';
-export { Embedding, embedding } from './core/embedding';
 export { ZeroPadding2D, Cropping2D, UpSampling2D, zeroPadding2d, cropping2d, upSampling2d } from './reshaping/spatial-2d';
 export {
   Merge, Add, Multiply, Maximum, Minimum, Average, Subtract,
@@ -37,11 +36,8 @@ export {
 } from './merging/merge';
 export { Concatenate, concatenate } from './merging/concatenate';
 export { Dot, dot } from './merging/dot';
+// recurrent/, wrappers/, embedding/ and attention/ belong to the recurrent/attention engineer
 export * from './recurrent';
-export { RecurrentBase } from './recurrent/recurrent-base';
-export { SimpleRNN, simpleRNN } from './recurrent/simple-rnn';
-export { LSTM, lstm } from './recurrent/lstm';
-export { GRU, gru } from './recurrent/gru';
-export { TimeDistributed, timeDistributed } from './wrappers/time-distributed';
-export { Bidirectional, bidirectional } from './wrappers/bidirectional';
+export * from './wrappers';
+export * from './embedding';
 export { MultiHeadAttention, multiHeadAttention } from './attention/multi-head-attention';
