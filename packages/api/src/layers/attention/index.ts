@@ -1,0 +1,1 @@
+export { MultiHeadAttention, multiHeadAttention, type MultiHeadAttentionArgs } from './multi-head-attention';
