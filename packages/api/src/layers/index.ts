@@ -40,4 +40,4 @@ export { Dot, dot } from './merging/dot';
 export * from './recurrent';
 export * from './wrappers';
 export * from './embedding';
-export { MultiHeadAttention, multiHeadAttention } from './attention/multi-head-attention';
+export * from './attention/multi-head-attention';
