@@ -196,7 +196,7 @@ export function layerTest(name: string, spec: LayerTestSpec): void {
             const t = tensor(base, v.shape);
             v.assign(t);
             t.dispose();
-            if (!(Math.abs(numeric - analytic[i]!) <= 2e-2 * Math.max(1, Math.abs(numeric)))) {
+            if (!(Math.abs(numeric - analytic[i]!) <= 1e-2 * Math.max(1, Math.abs(numeric)))) {
               throw new Error(`${name}: d loss / d ${v.name}[${i}] is ${analytic[i]} by autodiff but ${numeric} by finite differences.`);
             }
           }
@@ -225,7 +225,7 @@ export function layerTest(name: string, spec: LayerTestSpec): void {
             });
             const numeric = (at(eps) - at(-eps)) / (2 * eps);
             const analytic = g[k]!.dataSync()[i]!;
-            if (!(Math.abs(numeric - analytic) <= 2e-2 * Math.max(1, Math.abs(numeric)))) {
+            if (!(Math.abs(numeric - analytic) <= 1e-2 * Math.max(1, Math.abs(numeric)))) {
               throw new Error(`${name}: d loss / d input${k}[${i}] is ${analytic} by autodiff but ${numeric} by finite differences.`);
             }
           }
