@@ -8,7 +8,8 @@ export function validateConfig<S extends z.ZodTypeAny>(where: string, schema: S,
   const parsed = schema.safeParse(args ?? {});
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => describeIssue(issue, args));
-  throw new Error(`${where}: invalid options:\n  - ${lines.join('\n  - ')}`);
+  const name = args && typeof args === 'object' && typeof (args as { name?: unknown }).name === 'string' ? ` '${(args as { name: string }).name}'` : '';
+  throw new Error(`${where}${name}: invalid options:\n  - ${lines.join('\n  - ')}`);
 }
 
 function valueAt(obj: unknown, path: ReadonlyArray<string | number>): unknown {

@@ -47,3 +47,17 @@ describe('dense options', () => {
     d.dispose();
   });
 });
+
+test('a tfjs-layers MNIST definition ports unchanged', () => {
+  const { sequential } = jest.requireActual('../../models');
+  const L = jest.requireActual('../index');
+  const m = sequential();
+  m.add(L.conv2d({ inputShape: [12, 12, 1], kernelSize: 5, filters: 8, strides: 1, activation: 'relu', kernelInitializer: 'varianceScaling' }));
+  m.add(L.maxPooling2d({ poolSize: [2, 2], strides: [2, 2] }));
+  m.add(L.flatten());
+  m.add(L.dense({ units: 10, kernelInitializer: 'varianceScaling', activation: 'softmax' }));
+  expect(m.outputShapes).toEqual([[null, 10]]);
+  expect(m.countParams()).toBe(8 * 26 + (4 * 4 * 8) * 10 + 10);
+  expect(() => L.conv2d({ filters: 8, kernelSize: 5, name: 'c1', padding: 'full' })).toThrow(/conv2d 'c1': invalid options:[\s\S]*'padding': expected one of 'valid', 'same', 'causal', got the string "full"/);
+  m.dispose();
+});

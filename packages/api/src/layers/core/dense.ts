@@ -39,7 +39,7 @@ export class Dense extends Layer {
   bias: Variable | null = null;
 
   constructor(args: DenseArgs) {
-    const c = validateConfig(`dense${args?.name ? ` '${args.name}'` : ''}`, schema, args);
+    const c = validateConfig('dense', schema, args);
     super(c.inputDim && !c.inputShape && !c.batchInputShape ? { ...c, inputShape: [c.inputDim] } : c);
     this.cfg = c;
     const w = this.desc;
