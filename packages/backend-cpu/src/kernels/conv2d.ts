@@ -105,12 +105,15 @@ function col2im(dcols: Float32Array, c: Conv2DInfo, row0: number, rows: number, 
   }
 }
 
+/** conv2d as a GEMM: rowsTotal output pixels x K patch values, times K x N filter. */
+function gemmDims(c: Conv2DInfo): { K: number; N: number; rowsTotal: number } {
+  return { K: c.filterHeight * c.filterWidth * c.inChannels, N: c.outChannels, rowsTotal: c.batch * c.outHeight * c.outWidth };
+}
+
 export function conv2d(xIn: DataArray, filterIn: DataArray, c: Conv2DInfo): Float32Array {
   const x = asFloat32(xIn);
   const w = asFloat32(filterIn);
-  const K = c.filterHeight * c.filterWidth * c.inChannels;
-  const N = c.outChannels;
-  const rowsTotal = c.batch * c.outHeight * c.outWidth;
+  const { K, N, rowsTotal } = gemmDims(c);
   checkConv('conv2d', c, [
     ['x', x.length, c.batch * c.inHeight * c.inWidth * c.inChannels],
     ['filter', w.length, K * N],
@@ -134,9 +137,7 @@ export function conv2d(xIn: DataArray, filterIn: DataArray, c: Conv2DInfo): Floa
 export function conv2dBackpropInput(dyIn: DataArray, filterIn: DataArray, c: Conv2DInfo): Float32Array {
   const dy = asFloat32(dyIn);
   const w = asFloat32(filterIn);
-  const K = c.filterHeight * c.filterWidth * c.inChannels;
-  const N = c.outChannels;
-  const rowsTotal = c.batch * c.outHeight * c.outWidth;
+  const { K, N, rowsTotal } = gemmDims(c);
   checkConv('conv2dBackpropInput', c, [['dy', dy.length, rowsTotal * N], ['filter', w.length, K * N]]);
   const dx = new Float32Array(c.batch * c.inHeight * c.inWidth * c.inChannels);
   if (isPointwise(c)) {
@@ -158,9 +159,7 @@ export function conv2dBackpropInput(dyIn: DataArray, filterIn: DataArray, c: Con
 export function conv2dBackpropFilter(xIn: DataArray, dyIn: DataArray, c: Conv2DInfo): Float32Array {
   const x = asFloat32(xIn);
   const dy = asFloat32(dyIn);
-  const K = c.filterHeight * c.filterWidth * c.inChannels;
-  const N = c.outChannels;
-  const rowsTotal = c.batch * c.outHeight * c.outWidth;
+  const { K, N, rowsTotal } = gemmDims(c);
   checkConv('conv2dBackpropFilter', c, [
     ['x', x.length, c.batch * c.inHeight * c.inWidth * c.inChannels],
     ['dy', dy.length, rowsTotal * N],

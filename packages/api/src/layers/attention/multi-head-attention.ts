@@ -10,7 +10,7 @@ import { fmtShape, shapesEqual } from '../../util/shape';
 import { Layer, baseLayerSchema, isShapeList, type CallArgs } from '../base/layer';
 import type { SymShape, SymbolicTensor } from '../base/symbolic';
 import { registerClass } from '../base/serialization';
-import { constraintOpt, initializerOpt, posInt, rate01, regularizerOpt, resolveConstraint, resolveInit, resolveReg, ser } from '../base/schemas';
+import { kernelBiasOptions, posInt, rate01, resolveConstraint, resolveInit, resolveReg, ser } from '../base/schemas';
 import { validateConfig } from '../validate-config';
 import { dropoutMask } from '../recurrent/dropout-mask';
 
@@ -19,16 +19,10 @@ const schema = baseLayerSchema.extend({
   keyDim: posInt,
   valueDim: posInt.optional(),
   dropout: rate01.optional(),
-  useBias: z.boolean().optional(),
+  ...kernelBiasOptions,
   outputShape: posInt.optional(),
   /** Only the default (attend over the time axis of [batch, time, features]) is supported. */
   attentionAxes: z.union([z.literal(1), z.literal(-2), z.tuple([z.union([z.literal(1), z.literal(-2)])])]).nullable().optional(),
-  kernelInitializer: initializerOpt,
-  biasInitializer: initializerOpt,
-  kernelRegularizer: regularizerOpt,
-  biasRegularizer: regularizerOpt,
-  kernelConstraint: constraintOpt,
-  biasConstraint: constraintOpt,
 }).strict();
 export type MultiHeadAttentionArgs = z.input<typeof schema>;
 

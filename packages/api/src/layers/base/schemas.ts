@@ -12,6 +12,17 @@ export const initializerOpt = z.union([z.string(), z.instanceof(Initializer), cl
 export const regularizerOpt = z.union([z.string(), z.instanceof(Regularizer), classConfig]).nullable().optional();
 export const constraintOpt = z.union([z.string(), z.instanceof(Constraint), classConfig]).nullable().optional();
 export const posInt = z.number().int().positive();
+
+/** The kernel/bias options of every layer with a kernel and a bias (dense, conv, attention). */
+export const kernelBiasOptions = {
+  useBias: z.boolean().optional(),
+  kernelInitializer: initializerOpt,
+  biasInitializer: initializerOpt,
+  kernelRegularizer: regularizerOpt,
+  biasRegularizer: regularizerOpt,
+  kernelConstraint: constraintOpt,
+  biasConstraint: constraintOpt,
+};
 export const nonNegInt = z.number().int().nonnegative();
 export const intPair = z.union([posInt, z.tuple([posInt, posInt])]);
 export const paddingOpt = z.enum(['valid', 'same']).optional();

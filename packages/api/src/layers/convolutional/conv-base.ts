@@ -4,8 +4,7 @@ import { convAxis, fmtShape, type PaddingSpec } from '../../util/shape';
 import { Layer, baseLayerSchema } from '../base/layer';
 import type { SymShape } from '../base/symbolic';
 import {
-  activationOpt, constraintOpt, dataFormatOpt, initializerOpt, posInt, regularizerOpt, resolveActivation, resolveConstraint,
-  resolveInit, resolveReg, ser,
+  activationOpt, dataFormatOpt, kernelBiasOptions, posInt, resolveActivation, resolveConstraint, resolveInit, resolveReg, ser,
 } from '../base/schemas';
 import type { Activation } from '../../activations';
 import type { Initializer } from '../../initializers';
@@ -21,13 +20,7 @@ export const convSchema = baseLayerSchema.extend({
   dataFormat: dataFormatOpt,
   dilationRate: sizes.optional(),
   activation: activationOpt,
-  useBias: z.boolean().optional(),
-  kernelInitializer: initializerOpt,
-  biasInitializer: initializerOpt,
-  kernelRegularizer: regularizerOpt,
-  biasRegularizer: regularizerOpt,
-  kernelConstraint: constraintOpt,
-  biasConstraint: constraintOpt,
+  ...kernelBiasOptions,
 });
 export type ConvArgs = z.input<typeof convSchema>;
 

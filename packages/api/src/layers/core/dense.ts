@@ -8,21 +8,14 @@ import { Layer, baseLayerSchema, oneShape, single, type CallArgs } from '../base
 import type { SymShape } from '../base/symbolic';
 import { registerClass } from '../base/serialization';
 import {
-  activationOpt, constraintOpt, initializerOpt, posInt, regularizerOpt, resolveActivation, resolveConstraint, resolveInit,
-  resolveReg, ser,
+  activationOpt, kernelBiasOptions, posInt, resolveActivation, resolveConstraint, resolveInit, resolveReg, ser,
 } from '../base/schemas';
 import { validateConfig } from '../validate-config';
 
 const schema = baseLayerSchema.extend({
   units: posInt,
   activation: activationOpt,
-  useBias: z.boolean().optional(),
-  kernelInitializer: initializerOpt,
-  biasInitializer: initializerOpt,
-  kernelRegularizer: regularizerOpt,
-  biasRegularizer: regularizerOpt,
-  kernelConstraint: constraintOpt,
-  biasConstraint: constraintOpt,
+  ...kernelBiasOptions,
   inputDim: posInt.optional(),
 }).strict();
 export type DenseArgs = z.input<typeof schema>;
