@@ -1,3 +1,4 @@
+import { ENGINE } from '../engine/engine';
 import { tidy } from '../engine/scope';
 import type { Tensor } from '../tensor/tensor';
 import { add } from '../ops/elementwise';
@@ -26,6 +27,15 @@ export function sumToShape(g: Tensor, shape: readonly number[]): Tensor {
  * (zeros where y does not depend on it). Runs inside tidy: only the results survive.
  */
 export function backward(tape: Tape, y: Tensor, dy: Tensor, sources: Tensor[]): Tensor[] {
+  ENGINE.backwardDepth++;
+  try {
+    return backwardInScope(tape, y, dy, sources);
+  } finally {
+    ENGINE.backwardDepth--;
+  }
+}
+
+function backwardInScope(tape: Tape, y: Tensor, dy: Tensor, sources: Tensor[]): Tensor[] {
   return tidy(() => {
     const grads = new Map<number, Tensor>();
     grads.set(y.id, dy);

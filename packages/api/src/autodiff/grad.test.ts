@@ -51,3 +51,13 @@ describe('gradient functions', () => {
     expect(memory().numTensors).toBe(before);
   });
 });
+
+test('inside a gradient function, a tensor the user disposed cannot be used again', () => {
+  const x = tensor([1, 2]);
+  expect(() => grad((t) => {
+    const y = ops.square(t);
+    y.dispose();
+    return ops.sum(y);
+  })(x)).toThrow(/was disposed/);
+  expect(grad((t) => ops.sum(ops.square(t)))(x).arraySync()).toEqual([2, 4]); // state is intact afterwards
+});

@@ -17,6 +17,8 @@ class Engine {
   readonly scopes: Array<Set<Tensor>> = [];
   /** Active gradient tapes, innermost last. */
   readonly tapes: Tape[] = [];
+  /** > 0 while a backward pass runs: only then may it read tensors disposed while a tape saved them. */
+  backwardDepth = 0;
 
   backend(): Backend {
     return getBackend();

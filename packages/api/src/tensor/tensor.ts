@@ -45,8 +45,8 @@ export class Tensor implements TensorInfo {
 
   /** @internal throws the error every use of a disposed tensor gets. */
   assertAlive(where = 'use'): void {
-    // A disposed tensor that an active tape still holds stays usable by the backward pass.
-    if (this.disposedByUser && (this.freed || !ENGINE.isSaved(this))) {
+    // A disposed tensor that an active tape still holds stays readable by the backward pass only.
+    if (this.disposedByUser && (this.freed || ENGINE.backwardDepth === 0 || !ENGINE.isSaved(this))) {
       throw new Error(
         `Tensor ${this.id} (shape ${fmtShape(this.shape)}, ${this.dtype}) was disposed and cannot be used by ${where}. ` +
           'Keep it alive with keep(t), or create it outside the tidy() that disposed it.',
